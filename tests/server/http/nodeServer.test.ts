@@ -27,7 +27,9 @@ beforeAll(async () => {
       finishedStatuses.push(response.status);
       return response;
     },
-    websocket: { service: kit.service, authenticate: authenticateFromHeader, pingIntervalMs: 100 },
+    // The default heartbeat (30 s): a short one would terminate sockets whenever PGlite keeps
+    // this shared event loop busy longer than the interval, which happens under CI load.
+    websocket: { service: kit.service, authenticate: authenticateFromHeader },
   });
 });
 afterAll(async () => {
@@ -151,8 +153,11 @@ interface SocketClient {
   messages: { at: number; message: { type: string; operation?: BulkOperation; error?: { code: string } } }[];
 }
 
-function connect(tenant: string | null, options: { autoPong?: boolean } = {}): Promise<SocketClient> {
-  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/media/ws`, {
+function connect(
+  tenant: string | null,
+  options: { autoPong?: boolean; target?: NodeMediaServer } = {},
+): Promise<SocketClient> {
+  const socket = new WebSocket(`${(options.target ?? server).url.replace('http', 'ws')}/api/media/ws`, {
     headers: tenant === null ? {} : auth(tenant),
     autoPong: options.autoPong ?? true,
   });
@@ -271,16 +276,32 @@ describe('WebSocket endpoint', () => {
     stranger.socket.close();
   });
 
-  it('terminates a connection that stops answering pings', async () => {
-    const silent = await connect(kit.newTenant(), { autoPong: false });
-    const closed = new Promise<number>((resolve) => silent.socket.once('close', (code) => resolve(code)));
-    expect(await closed).toBe(1006);
-  });
+  describe('heartbeat', () => {
+    const PING_MS = 250;
+    let heartbeatServer: NodeMediaServer;
+    beforeAll(async () => {
+      heartbeatServer = await createNodeServer({
+        handler: kit.handler,
+        websocket: { service: kit.service, authenticate: authenticateFromHeader, pingIntervalMs: PING_MS },
+      });
+    });
+    afterAll(async () => {
+      await heartbeatServer?.close();
+    });
 
-  it('keeps a connection that answers pings', async () => {
-    const healthy = await connect(kit.newTenant());
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(healthy.socket.readyState).toBe(WebSocket.OPEN);
-    healthy.socket.close();
+    it('terminates a connection that stops answering pings', async () => {
+      const silent = await connect(kit.newTenant(), { autoPong: false, target: heartbeatServer });
+      const closed = new Promise<number>((resolve) => silent.socket.once('close', (code) => resolve(code)));
+      expect(await closed).toBe(1006);
+    });
+
+    it('keeps a connection that answers pings', async () => {
+      const healthy = await connect(kit.newTenant(), { target: heartbeatServer });
+      let pings = 0;
+      healthy.socket.on('ping', () => pings++);
+      await waitUntil(() => pings >= 3, 10_000);
+      expect(healthy.socket.readyState).toBe(WebSocket.OPEN);
+      healthy.socket.close();
+    });
   });
 });
