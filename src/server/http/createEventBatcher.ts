@@ -1,4 +1,6 @@
 import { type MediaEvent, PROGRESS_BATCH_MS } from 'mediashelf/core';
+import { createKeyedThrottle } from '../realtime/createKeyedThrottle';
+import { FINAL_OPERATION_STATUSES } from '../realtime/realtimeMessages';
 
 /** Options of {@link createEventBatcher}. */
 export interface EventBatcherOptions {
@@ -16,21 +18,12 @@ export interface EventBatcher {
   close(): void;
 }
 
-interface Slot {
-  pending: MediaEvent | null;
-  timer: ReturnType<typeof setTimeout>;
-}
-
-const FINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
-// Enough to drop stragglers of recently finished operations without growing forever.
-const FINISHED_MEMORY = 1000;
-
 function slotKey(event: MediaEvent): string {
   return event.type === 'operation.progress' ? `op:${event.operation.id}` : `changed:${event.change}`;
 }
 
-function merge(pending: MediaEvent | null, next: MediaEvent): MediaEvent {
-  if (pending === null || pending.type !== 'media.changed' || next.type !== 'media.changed') return next;
+function merge(pending: MediaEvent, next: MediaEvent): MediaEvent {
+  if (pending.type !== 'media.changed' || next.type !== 'media.changed') return next;
   return { type: 'media.changed', change: next.change, ids: [...new Set([...pending.ids, ...next.ids])] };
 }
 
@@ -42,50 +35,12 @@ function merge(pending: MediaEvent | null, next: MediaEvent): MediaEvent {
  * the progress it supersedes. Shared by the SSE route and the WebSocket server.
  */
 export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
-  const intervalMs = options.intervalMs ?? PROGRESS_BATCH_MS;
-  const slots = new Map<string, Slot>();
-  const finished = new Set<string>();
-  let closed = false;
-
-  const tick = (key: string) => {
-    const slot = slots.get(key);
-    if (!slot || closed) return;
-    if (slot.pending === null) {
-      slots.delete(key);
-      return;
-    }
-    const event = slot.pending;
-    slot.pending = null;
-    slot.timer = setTimeout(() => tick(key), intervalMs);
-    options.send(event);
-  };
-
-  return {
-    push(event) {
-      if (closed) return;
-      const key = slotKey(event);
-      const slot = slots.get(key);
-      if (event.type === 'operation.progress' && FINAL_STATUSES.has(event.operation.status)) {
-        if (slot) clearTimeout(slot.timer);
-        slots.delete(key);
-        finished.add(key);
-        if (finished.size > FINISHED_MEMORY) finished.delete(finished.values().next().value!);
-        options.send(event);
-        return;
-      }
-      // A progress event arriving after the final state would move a finished bar backwards.
-      if (finished.has(key)) return;
-      if (slot) {
-        slot.pending = merge(slot.pending, event);
-        return;
-      }
-      slots.set(key, { pending: null, timer: setTimeout(() => tick(key), intervalMs) });
-      options.send(event);
-    },
-    close() {
-      closed = true;
-      for (const slot of slots.values()) clearTimeout(slot.timer);
-      slots.clear();
-    },
-  };
+  return createKeyedThrottle<MediaEvent>({
+    intervalMs: options.intervalMs ?? PROGRESS_BATCH_MS,
+    keyOf: slotKey,
+    isFinal: (event) =>
+      event.type === 'operation.progress' && FINAL_OPERATION_STATUSES.has(event.operation.status),
+    merge,
+    send: options.send,
+  });
 }

