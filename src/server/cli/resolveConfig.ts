@@ -46,6 +46,8 @@ export interface CliConfig {
   /** S3-compatible storage instead of local disk when set. */
   s3: S3Config | null;
   maxFileSize: number;
+  /** Browser origins allowed to call the API from another origin (`['*']` for any), or null. */
+  corsOrigins: string[] | null;
   seed: { count: number; tenantId: string; userId: string };
 }
 
@@ -58,6 +60,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
   'max-file-size': { type: 'string' },
+  cors: { type: 'string' },
   tenant: { type: 'string' },
   user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -73,6 +76,29 @@ function parsePort(value: string, source: string): number {
     throw usageError(`${source} must be a port number from 0 to 65535 (got '${value}')`);
   }
   return Number(value);
+}
+
+function parseCorsOrigins(value: string, source: string): string[] {
+  const origins = value
+    .split(',')
+    .map((entry) => entry.trim().replace(/\/+$/, ''))
+    .filter((entry) => entry !== '');
+  if (origins.length === 0) throw usageError(`${source} is empty`);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // Reported below.
+    }
+    if (parsed === null || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw usageError(
+        `${source} takes origins like http://localhost:6006 (scheme, host, port; no path), or * (got '${origin}')`,
+      );
+    }
+  }
+  return origins;
 }
 
 function parseCount(value: string): number {
@@ -168,6 +194,14 @@ export function resolveConfig(argv: string[], env: CliEnv, cwd: string): CliConf
       : maxEnv !== undefined
         ? parseSize(maxEnv, 'MEDIASHELF_MAX_FILE_SIZE')
         : DEFAULT_CLI_MAX_FILE_SIZE;
+  const corsFlag = values.cors;
+  const corsEnv = nonEmpty(env.MEDIASHELF_CORS_ORIGINS);
+  const corsOrigins =
+    corsFlag !== undefined
+      ? parseCorsOrigins(corsFlag, '--cors')
+      : corsEnv !== undefined
+        ? parseCorsOrigins(corsEnv, 'MEDIASHELF_CORS_ORIGINS')
+        : null;
   const tenantId = nonEmpty(values.tenant) ?? DEMO_TENANT;
   const userId = nonEmpty(values.user) ?? DEMO_USER;
 
@@ -181,6 +215,7 @@ export function resolveConfig(argv: string[], env: CliEnv, cwd: string): CliConf
     databaseUrl,
     s3: s3From(env),
     maxFileSize,
+    corsOrigins,
     seed: {
       count: seedCountArg === undefined ? DEFAULT_SEED_COUNT : parseCount(seedCountArg),
       tenantId,

@@ -37,6 +37,7 @@ export async function serveCommand(config: CliConfig, io: CommandIo, stop: Abort
       authenticate: devAuthenticate,
       basePath: BASE_PATH,
       limits: { maxUploadBytes: config.maxFileSize },
+      ...(config.corsOrigins ? { cors: { origin: config.corsOrigins } } : {}),
     });
     try {
       server = await createNodeServer({

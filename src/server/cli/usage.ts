@@ -21,6 +21,8 @@ Options:
                                                           [env MEDIASHELF_DATA_DIR, default .data]
       --database-url <url>  PostgreSQL instead of PGlite              [env DATABASE_URL]
       --max-file-size <s>   Largest upload, e.g. 500MB or 2GiB  [env MEDIASHELF_MAX_FILE_SIZE, default 5GiB]
+      --cors <origins>      Let browsers on these origins call the API, comma-separated
+                            (e.g. http://localhost:6006), or *     [env MEDIASHELF_CORS_ORIGINS]
       --tenant <id>         Tenant that 'seed' fills                  [default demo]
       --user <id>           User that 'seed' records in the history   [default demo]
   -h, --help                Show this help

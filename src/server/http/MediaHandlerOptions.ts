@@ -1,4 +1,5 @@
 import type { MediaContext, MediaService, TenantEvent } from '../service/MediaService';
+import type { MediaCorsOptions } from './cors';
 
 /** The caller as the host application knows it, or null when the request carries no valid identity. */
 export type MediaIdentity = MediaContext;
@@ -61,4 +62,9 @@ export interface MediaHandlerOptions {
    * storage URL where the storage driver can sign one, instead of streaming through the server.
    */
   signedUrls?: boolean | SignedUrlRedirectOptions;
+  /**
+   * Cross-origin access for browsers on other origins (preflights answered before
+   * authentication, `Access-Control-*` headers on every reply). Off by default.
+   */
+  cors?: MediaCorsOptions;
 }

@@ -7,6 +7,7 @@
  */
 export type { AttachedWebSocketServer, WebSocketOptions } from './attachWebSocketServer';
 export { attachWebSocketServer } from './attachWebSocketServer';
+export type { MediaCorsOptions } from './cors';
 export type { EventBatcher, EventBatcherOptions } from './createEventBatcher';
 export { createEventBatcher } from './createEventBatcher';
 export type { MediaRequestHandler } from './createMediaHandler';

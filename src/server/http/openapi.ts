@@ -24,7 +24,7 @@ export const openApiDocument: OpenApiDocument = {
     title: 'mediashelf media API',
     version: '1',
     description:
-      'Every JSON reply is an envelope `{success: true, data}` or `{success: false, error: {code, message, details?}}` with the status of its error code. Success is 201 for an upload and a new link, 202 for a started operation, 200 otherwise (never 204). JSON request bodies must be `application/json` and at most 64 KiB (4 MiB for `POST /operations`). Query arrays are comma-separated (`kind=video,image`). Downloads (`GET /files/{id}/content`) and `GET /events` are the only replies that are not envelopes.',
+      'Every JSON reply is an envelope `{success: true, data}` or `{success: false, error: {code, message, details?}}` with the status of its error code. Success is 201 for an upload and a new link, 202 for a started operation, 200 otherwise (never 204). JSON request bodies must be `application/json` and at most 64 KiB (4 MiB for `POST /operations`). Query arrays are comma-separated (`kind=video,image`). Downloads (`GET /files/{id}/content`) and `GET /events` are the only replies that are not envelopes. Every GET route also answers HEAD (the same status and headers, no body). A server configured for cross-origin access answers CORS preflights (`OPTIONS` with `Access-Control-Request-Method`) before authentication: 200 with the envelope for an allowed origin, 403 `FORBIDDEN` otherwise.',
   },
   servers: [{ url: '/api/media', description: 'The default base path' }],
   security: [{ hostSession: [] }],

@@ -93,6 +93,17 @@ describe('mediashelf CLI: configuration', () => {
     });
   });
 
+  it('reads CORS origins from --cors or MEDIASHELF_CORS_ORIGINS and rejects what is not an origin', () => {
+    expect(resolveConfig([], {}, '/').corsOrigins).toBeNull();
+    expect(
+      resolveConfig(['--cors', 'http://localhost:6006/, https://lms.example'], {}, '/').corsOrigins,
+    ).toEqual(['http://localhost:6006', 'https://lms.example']);
+    expect(resolveConfig([], { MEDIASHELF_CORS_ORIGINS: '*' }, '/').corsOrigins).toEqual(['*']);
+    expect(() => resolveConfig(['--cors', 'localhost:6006'], {}, '/')).toThrow(/--cors takes origins/);
+    expect(() => resolveConfig(['--cors', 'http://a.example/path'], {}, '/')).toThrow(/no path/);
+    expect(() => resolveConfig(['--cors', ' , '], {}, '/')).toThrow(/--cors is empty/);
+  });
+
   it('configures S3 from the environment', () => {
     const config = resolveConfig(
       [],
@@ -315,7 +326,23 @@ describe('mediashelf seed and purge', () => {
         // Nothing is older than the retention period yet: the trash stays.
         expect(purged.out.at(-1)).toMatch(/^purged 0 file\(s\)/);
 
-        const { code } = await withInProcessServer(['--data-dir', data.dir], async (base) => {
+        const storybook = 'http://localhost:6006';
+        const args = ['--data-dir', data.dir, '--cors', storybook];
+        const { code } = await withInProcessServer(args, async (base) => {
+          // A Storybook on another port may call the dev server, with its identity headers.
+          const preflight = await fetch(`${base}/files`, {
+            method: 'OPTIONS',
+            headers: {
+              origin: storybook,
+              'access-control-request-method': 'GET',
+              'access-control-request-headers': 'x-tenant-id, x-user-id',
+            },
+          });
+          expect(preflight.status).toBe(200);
+          expect(preflight.headers.get('access-control-allow-origin')).toBe(storybook);
+          expect(preflight.headers.get('access-control-allow-headers')).toContain('x-tenant-id');
+          const listed = await fetch(`${base}/files`, { headers: { origin: storybook } });
+          expect(listed.headers.get('access-control-allow-origin')).toBe(storybook);
           const active = await listCount(base, 'active');
           const trash = await listCount(base, 'deleted');
           expect(active + trash).toBe(20);

@@ -41,13 +41,13 @@ describe('createMediaHandler: routing', () => {
 
   it('answers 405 METHOD_NOT_ALLOWED with an Allow header for a known route', async () => {
     const response = await kit.call('PUT', `/files/${UNKNOWN_ID}`);
-    expect(response.headers.get('allow')).toBe('GET, PATCH, DELETE');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, PATCH, DELETE');
     expect(await errorOf(response)).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
     const list = await kit.call('DELETE', '/files');
-    expect(list.headers.get('allow')).toBe('GET, POST');
+    expect(list.headers.get('allow')).toBe('GET, HEAD, POST');
     expect(list.status).toBe(405);
     const events = await kit.call('POST', '/events');
-    expect(events.headers.get('allow')).toBe('GET');
+    expect(events.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('answers 401 UNAUTHENTICATED before anything else on a known route', async () => {
