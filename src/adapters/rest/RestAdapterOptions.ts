@@ -62,6 +62,13 @@ export interface RestAdapterOptions {
   fetch?: typeof fetch;
   /** Extra request headers (e.g. `authorization`), or a function answering them per request. */
   headers?: HeadersSource;
+  /**
+   * Whether requests carry cookies: `include` for an API on another origin that authenticates by
+   * session cookie (its handler needs `cors: { origin, credentials: true }`). Applies to fetch
+   * requests, Server-Sent Events over fetch and XMLHttpRequest uploads (`withCredentials`).
+   * Default: the runtime's (`same-origin` in browsers).
+   */
+  credentials?: RequestCredentials;
   /** Realtime transport; default `auto`. */
   realtime?: RealtimeMode;
   /** WebSocket constructor; default `globalThis.WebSocket`. In Node 20 pass `WebSocket` from `ws`. */

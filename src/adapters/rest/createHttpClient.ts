@@ -20,8 +20,10 @@ export interface HttpClient {
   url(path: string, query?: QueryValues): string;
   /** The configured headers, resolved for one request. */
   headers(): Promise<Record<string, string>>;
-  /** The configured fetch. */
+  /** The configured fetch, with the configured `credentials` unless a call sets its own. */
   fetch: typeof fetch;
+  /** The configured `credentials` mode, if any. */
+  credentials: RequestCredentials | undefined;
   /** Sends a JSON request and answers the envelope's data (or rejects with its MediaError). */
   request<T>(method: string, path: string, init?: JsonRequest): Promise<T>;
 }
@@ -45,10 +47,13 @@ export function createHttpClient(options: {
   baseUrl: string;
   fetch?: typeof fetch;
   headers?: HeadersSource;
+  credentials?: RequestCredentials;
 }): HttpClient {
   const base = options.baseUrl.replace(/\/+$/, '');
+  const { credentials } = options;
   // Resolved per call, so a fetch patched after the adapter was created (MSW, tracing) is used.
-  const fetchImpl: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  const fetchImpl: typeof fetch = (input, init) =>
+    (options.fetch ?? globalThis.fetch)(input, credentials === undefined ? init : { credentials, ...init });
   const headers = async () => {
     const source = options.headers;
     return { ...(typeof source === 'function' ? await source() : source) };
@@ -59,6 +64,7 @@ export function createHttpClient(options: {
     url,
     headers,
     fetch: fetchImpl,
+    credentials,
     async request<T>(method: string, path: string, init: JsonRequest = {}): Promise<T> {
       const description = `${method} ${path}`;
       const { signal } = init;

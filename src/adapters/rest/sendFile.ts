@@ -41,6 +41,7 @@ export async function sendFile<T>(
     body: params.file,
     progress: createProgressReporter(params.file.size, params.onProgress),
     signal: params.signal,
+    withCredentials: client.credentials === 'include',
   };
   const mode = options.upload ?? 'auto';
   const Xhr = options.XMLHttpRequest ?? globalThis.XMLHttpRequest;

@@ -12,6 +12,8 @@ export interface BodyRequest {
   body: Blob;
   progress: ProgressReporter;
   signal?: AbortSignal | undefined;
+  /** Send cookies to another origin (XMLHttpRequest `withCredentials`). */
+  withCredentials?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function sendWithXhr<T>(Xhr: typeof XMLHttpRequest, request: BodyRequest)
       }
     };
     xhr.open(request.method, request.url);
+    if (request.withCredentials) xhr.withCredentials = true;
     for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'text';
     xhr.upload.addEventListener('progress', (event) => request.progress.report(event.loaded));

@@ -183,4 +183,15 @@ describe('REST adapter: request shapes (DESIGN.md §5)', () => {
     expect(adapter().capabilities).toEqual({ realtime: true, resumableUpload: false, versions: true });
     expect(createRestAdapter({ baseUrl: BASE, realtime: 'poll' }).capabilities.realtime).toBe(false);
   });
+
+  it("passes credentials: 'include' to every fetch, unless a call sets its own", async () => {
+    const seen: (RequestCredentials | undefined)[] = [];
+    const spy: typeof fetch = async (_input, init) => {
+      seen.push(init?.credentials);
+      return Response.json({ success: true, data: mediaFile() });
+    };
+    await createRestAdapter({ baseUrl: BASE, fetch: spy, credentials: 'include' }).getMedia({ id: 'f1' });
+    await createRestAdapter({ baseUrl: BASE, fetch: spy }).getMedia({ id: 'f1' });
+    expect(seen).toEqual(['include', undefined]);
+  });
 });

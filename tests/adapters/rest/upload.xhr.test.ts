@@ -23,6 +23,7 @@ class ScriptedXhr {
   responseType = '';
   sent: unknown;
   aborted = false;
+  withCredentials = false;
   readonly headers: Record<string, string> = {};
   responseHeaders: Record<string, string> = {};
   constructor() {
@@ -192,5 +193,24 @@ describe('REST adapter: uploads over XMLHttpRequest (jsdom)', () => {
     });
     await viaFetch.uploadMedia({ file: createTestFile() });
     expect(calls).toEqual(['fetch']);
+  });
+
+  it("sends cookies cross-origin (withCredentials) only with credentials: 'include'", async () => {
+    const Xhr = ScriptedXhr as unknown as typeof XMLHttpRequest;
+    for (const [credentials, expected] of [
+      ['include', true],
+      ['same-origin', false],
+      [undefined, false],
+    ] as const) {
+      const uploading = createRestAdapter({ baseUrl: BASE, XMLHttpRequest: Xhr, credentials }).uploadMedia({
+        file: createTestFile(),
+      });
+      await vi.waitFor(() => expect(ScriptedXhr.last?.sent).toBeDefined());
+      const xhr = ScriptedXhr.last!;
+      expect(xhr.withCredentials).toBe(expected);
+      xhr.respond(201, JSON.stringify({ success: true, data: mediaFile() }));
+      await uploading;
+      ScriptedXhr.last = undefined;
+    }
   });
 });
