@@ -71,6 +71,19 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
+/** A flag's value, else the environment variable's, parsed with the name of its source for errors. */
+function flagOrEnv<T>(
+  flag: string | undefined,
+  flagName: string,
+  env: CliEnv,
+  variable: string,
+  parse: (value: string, source: string) => T,
+): T | undefined {
+  if (flag !== undefined) return parse(flag, flagName);
+  const value = nonEmpty(env[variable]);
+  return value === undefined ? undefined : parse(value, variable);
+}
+
 function parsePort(value: string, source: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) > 65_535) {
     throw usageError(`${source} must be a port number from 0 to 65535 (got '${value}')`);
@@ -170,14 +183,7 @@ export function resolveConfig(argv: string[], env: CliEnv, cwd: string): CliConf
     }
   }
 
-  const portFlag = values.port;
-  const portEnv = nonEmpty(env.PORT);
-  const port =
-    portFlag !== undefined
-      ? parsePort(portFlag, '--port')
-      : portEnv !== undefined
-        ? parsePort(portEnv, 'PORT')
-        : DEFAULT_PORT;
+  const port = flagOrEnv(values.port, '--port', env, 'PORT', parsePort) ?? DEFAULT_PORT;
   const host = nonEmpty(values.host) ?? nonEmpty(env.HOST) ?? DEFAULT_HOST;
   if (values.host !== undefined && nonEmpty(values.host) === undefined) throw usageError('--host is empty');
   const dataDirValue = values['data-dir'] ?? nonEmpty(env.MEDIASHELF_DATA_DIR) ?? DEFAULT_DATA_DIR;
@@ -186,22 +192,11 @@ export function resolveConfig(argv: string[], env: CliEnv, cwd: string): CliConf
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
     throw usageError('DATABASE_URL must be a postgresql:// URL');
   }
-  const maxFlag = values['max-file-size'];
-  const maxEnv = nonEmpty(env.MEDIASHELF_MAX_FILE_SIZE);
   const maxFileSize =
-    maxFlag !== undefined
-      ? parseSize(maxFlag, '--max-file-size')
-      : maxEnv !== undefined
-        ? parseSize(maxEnv, 'MEDIASHELF_MAX_FILE_SIZE')
-        : DEFAULT_CLI_MAX_FILE_SIZE;
-  const corsFlag = values.cors;
-  const corsEnv = nonEmpty(env.MEDIASHELF_CORS_ORIGINS);
+    flagOrEnv(values['max-file-size'], '--max-file-size', env, 'MEDIASHELF_MAX_FILE_SIZE', parseSize) ??
+    DEFAULT_CLI_MAX_FILE_SIZE;
   const corsOrigins =
-    corsFlag !== undefined
-      ? parseCorsOrigins(corsFlag, '--cors')
-      : corsEnv !== undefined
-        ? parseCorsOrigins(corsEnv, 'MEDIASHELF_CORS_ORIGINS')
-        : null;
+    flagOrEnv(values.cors, '--cors', env, 'MEDIASHELF_CORS_ORIGINS', parseCorsOrigins) ?? null;
   const tenantId = nonEmpty(values.tenant) ?? DEMO_TENANT;
   const userId = nonEmpty(values.user) ?? DEMO_USER;
 
