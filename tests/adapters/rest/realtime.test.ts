@@ -204,6 +204,30 @@ describe('REST adapter realtime: fallback', () => {
     expect(events.every((event) => event.type === 'operation.progress')).toBe(true);
   });
 
+  it('keeps retrying WebSocket while it polls and switches back when the server accepts it', async () => {
+    server.state.websocket = false;
+    server.state.sse = false;
+    const adapter = createAdapter();
+    const { events, progress } = record(adapter);
+    await waitFor(() => expect(adapter.realtimeTransport).toBe('poll'));
+    const started = await adapter.startBulkOperation({ type: 'bulk-delete', ids: ['a', 'b'] });
+    // Retries while polling: the upgrade is attempted again and again, with backoff.
+    await waitFor(() => expect(server.state.upgradeAttempts.length).toBeGreaterThanOrEqual(3));
+    expect(adapter.realtimeTransport).toBe('poll');
+    server.state.websocket = true;
+    await waitFor(() => expect(adapter.realtimeTransport).toBe('websocket'));
+    // Polling stopped: the operation is read once more on connecting, then only events arrive.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const gets = server.state.operationGets;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(server.state.operationGets).toBe(gets);
+    server.broadcast(changed(['f-9']));
+    const final = { ...started, status: 'completed' as const, total: 2, processed: 2, percentage: 100 };
+    server.broadcast({ type: 'operation.progress', operation: final });
+    await waitFor(() => expect(events).toContainEqual(changed(['f-9'])));
+    await waitFor(() => expect(progress(started.id).at(-1)?.status).toBe('completed'));
+  });
+
   it('uses a given EventSource constructor for SSE', async () => {
     const opened: string[] = [];
     class FakeEventSource extends EventTarget {

@@ -51,7 +51,8 @@ export interface RealtimeHub {
 /**
  * Creates the realtime hub: ONE connection opened lazily for the first listener and closed after
  * the last; preference order with fallback on failure to open; reconnects with exponential
- * backoff and jitter; after every (re)connection it re-fetches each operation not yet final and
+ * backoff and jitter; while it polls for want of a transport, it keeps retrying them with the
+ * same backoff and stops polling when one opens; after every (re)connection it re-fetches each operation not yet final and
  * emits what changed, so a dropped connection loses no progress and the final state always
  * arrives.
  */
@@ -65,6 +66,7 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
   let candidate = 0;
   let attempt = 0;
   let opened = false;
+  let polling = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let connecting: { promise: Promise<void>; resolve: () => void } | null = null;
 
@@ -113,7 +115,16 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
     if (!next) {
       active = 'poll';
       settle();
-      poller.start();
+      if (!polling) {
+        polling = true;
+        poller.start();
+      }
+      // Poll, but keep trying the preferred transports with backoff: a server that was down
+      // when the page loaded must not leave it polling (and blind to media.changed) for good.
+      if (options.candidates.length > 0) {
+        candidate = 0;
+        scheduleReconnect(current);
+      }
       return;
     }
     const mine = {};
@@ -122,7 +133,7 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
       if (mine !== token || current !== session) return;
       token = {};
       connection = null;
-      active = null;
+      active = polling ? 'poll' : null;
       const canFallBack = candidate < options.candidates.length - 1 || options.fallbackToPolling;
       if (!opened && canFallBack) {
         candidate++;
@@ -140,6 +151,10 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
           active = next.kind;
           opened = true;
           attempt = 0;
+          if (polling) {
+            polling = false;
+            poller.stop();
+          }
           settle();
           resume(current);
         },
@@ -175,6 +190,7 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
     connection?.close();
     connection = null;
     active = null;
+    polling = false;
     poller.stop();
     settle();
   };
