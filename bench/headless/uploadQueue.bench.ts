@@ -1,7 +1,7 @@
 // Enqueues 10,000 files into a rendered upload tray and measures how long enqueueing takes and
 // the longest main-thread block while React renders and uploads run (memory adapter, 3 at once).
 // Runs in Node with jsdom (no layout or paint; DOM operations are slower than a browser's).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { installJsdom } from './installJsdom';
@@ -96,6 +96,7 @@ const results = [await scenario('window'), await scenario('window'), await scena
 console.table(results);
 console.log(`calibration: ${FILES} Map inserts took ${calibrationMs} ms (about 1-3 ms on an idle laptop)`);
 const out = join(import.meta.dirname, '..', 'results', 'headless-upload-queue.json');
+mkdirSync(join(out, '..'), { recursive: true });
 writeFileSync(
   out,
   `${JSON.stringify({ date: new Date().toISOString(), environment: `node ${process.version} + jsdom`, calibrationMs, results }, null, 2)}\n`,

@@ -180,10 +180,20 @@ export function validateAdapterResult(method: MediaAdapterMethod, value: unknown
   }
 }
 
-/** True unless `process.env.NODE_ENV` is `production` (false positives are fine: it only adds checks). */
+/**
+ * True unless `process.env.NODE_ENV` is `production`. Read in the literal form bundlers replace
+ * at build time, so a production bundle drops the development checks; where no bundler replaced
+ * it and no `process` exists (a browser without a build step), false.
+ */
 export function isDevelopment(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.NODE_ENV !== 'production';
+  try {
+    // Written out literally: bundlers (Vite, webpack, Next.js, esbuild) replace
+    // `process.env.NODE_ENV` at build time, and only in exactly this form.
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    // No bundler replaced it and there is no `process` (a browser without a build step).
+    return false;
+  }
 }
 
 /**

@@ -17,7 +17,11 @@ export interface UploadQueueOptions {
   validate?: (file: Blob & { name?: string }) => UploadError | null;
   /** Called once per finished upload with the server's file. */
   onUploaded?: (file: MediaFile, item: UploadItem) => void;
-  /** Schedules the batched notification; default `queueMicrotask`. Pass rAF to batch per frame. */
+  /**
+   * Schedules the batched notification; default: a microtask. To batch per frame pass
+   * `(flush) => requestAnimationFrame(() => flush())` (a wrapper: browsers reject a bare
+   * `requestAnimationFrame` called as this option's method with "Illegal invocation").
+   */
   scheduleNotify?: (flush: () => void) => void;
   /** Client key factory; default a random per-queue prefix plus a counter. */
   createKey?: () => string;
@@ -80,7 +84,9 @@ export class UploadQueue {
   constructor(options: UploadQueueOptions) {
     this.options = {
       concurrency: 3,
-      scheduleNotify: queueMicrotask,
+      // Wrapped: called as `this.options.scheduleNotify(...)`, a bare queueMicrotask would get the
+      // options object as `this`, which browsers reject ("Illegal invocation"); Node does not.
+      scheduleNotify: (flush) => queueMicrotask(flush),
       createKey: createKeyFactory(),
       ...options,
     };
