@@ -1,30 +1,19 @@
-import { performance } from 'node:perf_hooks';
+import { gapRecorder } from './gapRecorder';
 
 /**
- * Measures main-thread blocking the way a user feels it: a chain of zero-delay timers records
- * the gap between consecutive ticks; a gap is as long as the longest task that ran in between.
- * (In a browser a PerformanceObserver 'longtask' gives the same figure; jsdom has none.)
+ * Measures main-thread blocking with a chain of zero-delay timers (see gapRecorder). In a
+ * browser a PerformanceObserver 'longtask' gives the same figure; jsdom has none.
  */
 export function measureEventLoop() {
-  const gaps: number[] = [];
-  let last = performance.now();
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    gaps.push(now - last);
-    last = now;
-    if (running) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
+  const recorder = gapRecorder((tick) => setTimeout(tick, 0));
   return {
     stop() {
-      running = false;
-      const sorted = [...gaps].sort((a, b) => a - b);
+      const sorted = recorder.stop();
       return {
-        samples: gaps.length,
+        samples: sorted.length,
         longestMs: sorted.at(-1) ?? 0,
         p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
-        over50ms: gaps.filter((gap) => gap > 50).length,
+        over50ms: sorted.filter((gap) => gap > 50).length,
       };
     },
   };

@@ -11,37 +11,11 @@ installJsdom();
 const React = await import('react');
 const { createRoot } = await import('react-dom/client');
 const { createMemoryAdapter } = await import('mediashelf/adapters/memory');
-const headless = await import('mediashelf/headless');
-const { MediaProvider, useUploadQueue, useUploadQueueItem, useUploadQueueSummary } = headless;
-type Queue = InstanceType<typeof headless.UploadQueue>;
+const { MediaProvider } = await import('mediashelf/headless');
+// Imported after installJsdom, like React: React DOM looks for a DOM when it loads.
+const tray = await import('./uploadTray');
+const { calibrate, FILES, Tray, WINDOW } = tray;
 const h = React.createElement;
-
-const FILES = 10_000;
-const WINDOW = 60; // rows a virtualised tray would mount
-
-function Row({ queue, id }: { queue: Queue; id: string }) {
-  const item = useUploadQueueItem(queue, id);
-  return h('li', null, `${item?.fileName} ${item?.status} ${Math.round((item?.progress ?? 0) * 100)}%`);
-}
-const MemoRow = React.memo(Row);
-
-function Summary({ queue }: { queue: Queue }) {
-  const summary = useUploadQueueSummary(queue);
-  return h('p', { id: 'summary' }, `${summary.done}/${summary.total}`);
-}
-
-let api: ReturnType<typeof useUploadQueue> | null = null;
-function Tray({ rows }: { rows: 'window' | 'all' }) {
-  const handle = useUploadQueue({ concurrency: 3 });
-  api = handle;
-  const shown = rows === 'all' ? handle.keys : handle.keys.slice(0, WINDOW);
-  return h(
-    'section',
-    null,
-    h(Summary, { queue: handle.queue }),
-    h('ul', null, ...shown.map((key) => h(MemoRow, { key, queue: handle.queue, id: key }))),
-  );
-}
 
 async function scenario(rows: 'window' | 'all') {
   const adapter = createMemoryAdapter({ objectUrls: false, latency: 5 });
@@ -57,7 +31,7 @@ async function scenario(rows: 'window' | 'all') {
   const loop = measureEventLoop();
   await new Promise((resolve) => setTimeout(resolve, 20));
   const started = performance.now();
-  api!.enqueue(files);
+  tray.trayQueue!.enqueue(files);
   const enqueueMs = performance.now() - started;
   // Wait for the rows to be in the DOM: the enqueue's one notification -> one React commit.
   const expected = rows === 'all' ? FILES : WINDOW;
@@ -66,9 +40,9 @@ async function scenario(rows: 'window' | 'all') {
   const renderedMs = performance.now() - started;
   // Let uploads and progress notifications run for a while (3 at once, ~5 ms each).
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const summary = api!.queue.getSummary();
+  const summary = tray.trayQueue!.queue.getSummary();
   const eventLoop = loop.stop();
-  api!.cancelAll();
+  tray.trayQueue!.cancelAll();
   root.unmount();
   container.remove();
   adapter.dispose();
@@ -81,14 +55,6 @@ async function scenario(rows: 'window' | 'all') {
     p99GapMs: Number(eventLoop.p99Ms.toFixed(1)),
     blocksOver50ms: eventLoop.over50ms,
   };
-}
-
-// The machine may be shared: a trivial loop of the same size shows how slow it is right now.
-function calibrate(): number {
-  const started = performance.now();
-  const map = new Map<string, { index: number }>();
-  for (let index = 0; index < FILES; index++) map.set(`k${index}`, { index });
-  return Number((performance.now() - started).toFixed(1));
 }
 
 const calibrationMs = calibrate();
