@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
 import { createNodeServer, type WebSocketOptions } from '../../src/server/http';
+import type { MediaContext } from '../../src/server/service/MediaService';
 import { bundlePage, chromiumPath, hasChromium } from './chromium';
 
 export { launchChromium } from './chromium';
@@ -62,4 +63,21 @@ export async function servePage(name: string, backend?: PageBackend): Promise<Se
       page.remove();
     },
   };
+}
+
+/** The session cookie of the browser tests: `ms_session=<tenant>.<user>`. */
+export const SESSION_COOKIE = 'ms_session';
+
+/**
+ * The test identity: the session cookie (what a host's session would resolve), else a bearer
+ * token `Bearer <tenant>.<user>`.
+ */
+export function authenticateSession(request: Request): MediaContext | null {
+  const cookie = (request.headers.get('cookie') ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === SESSION_COOKIE)?.[1];
+  const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  const [tenantId, userId] = (cookie ?? bearer ?? '').split('.');
+  return tenantId && userId ? { tenantId, userId } : null;
 }

@@ -10,9 +10,11 @@ import { createMediaService } from '../../src/server/service/createMediaService'
 import type { MediaContext, MediaService } from '../../src/server/service/MediaService';
 import { createMemoryStorage } from '../../src/server/storage';
 import {
+  authenticateSession as authenticate,
   describeWithChromium,
   launchChromium,
   PAGES_DIR,
+  SESSION_COOKIE,
   type ServedPage,
   servePage,
 } from './browserHarness';
@@ -21,7 +23,6 @@ import {
 // Chromium against a real server on the same origin: if the documented code breaks, this fails.
 
 const README = join(import.meta.dirname, '..', '..', 'README.md');
-const SESSION_COOKIE = 'ms_session';
 const labels = defaultMediaLabels;
 
 function extractExample(): string {
@@ -32,15 +33,6 @@ function extractExample(): string {
   if (section < 0 || start < 0 || end < 0)
     throw new Error('README has no tsx block under "## Headless usage"');
   return `// Generated from README.md by readmeExample.browser.test.ts; do not edit.\n${readme.slice(start + 7, end)}\n`;
-}
-
-function authenticate(request: Request): MediaContext | null {
-  const session = (request.headers.get('cookie') ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === SESSION_COOKIE)?.[1];
-  const [tenantId, userId] = (session ?? '').split('.');
-  return tenantId && userId ? { tenantId, userId } : null;
 }
 
 async function asUpload(file: File) {

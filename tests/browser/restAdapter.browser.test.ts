@@ -7,23 +7,17 @@ import { createMediaService } from '../../src/server/service/createMediaService'
 import type { MediaContext, MediaService } from '../../src/server/service/MediaService';
 import { createMemoryStorage, type MemoryStorage } from '../../src/server/storage';
 import { waitUntil } from '../server/http/httpTestKit';
-import { describeWithChromium, launchChromium, type ServedPage, servePage } from './browserHarness';
+import {
+  authenticateSession as authenticate,
+  describeWithChromium,
+  launchChromium,
+  SESSION_COOKIE,
+  type ServedPage,
+  servePage,
+} from './browserHarness';
 
 // The REST adapter in real Chromium against a real server on another origin (another port):
 // the browser's own CORS, cookies, XMLHttpRequest upload progress and WebSocket decide here.
-
-const SESSION_COOKIE = 'ms_session';
-
-/** Cookie `ms_session=<tenant>.<user>` (what a host's session would resolve) or a bearer token. */
-function authenticate(request: Request): MediaContext | null {
-  const cookie = (request.headers.get('cookie') ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === SESSION_COOKIE)?.[1];
-  const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-  const [tenantId, userId] = (cookie ?? bearer ?? '').split('.');
-  return tenantId && userId ? { tenantId, userId } : null;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,7 +33,7 @@ describeWithChromium('REST adapter in Chromium, cross-origin', () => {
   let tenantCount = 0;
 
   beforeAll(async () => {
-    page = await servePage('restAdapter');
+    page = await servePage('adapters');
     db = await createDatabase({ migrate: true });
     storage = createMemoryStorage();
     service = createMediaService({ db, storage, bulk: { batchSize: 10 } });
