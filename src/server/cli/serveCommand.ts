@@ -78,6 +78,7 @@ export async function serveCommand(config: CliConfig, io: CommandIo, stop: Abort
 
     io.err(DEV_IDENTITY_WARNING);
     io.out(`max file size: ${formatSize(config.maxFileSize)}`);
+    if (config.corsOrigins) io.out(`cross-origin: ${config.corsOrigins.join(', ')}`);
     io.out(`websocket: ${server.url.replace(/^http/, 'ws')}${BASE_PATH}/ws`);
     io.out(`mediashelf listening on ${server.url}${BASE_PATH}`);
 

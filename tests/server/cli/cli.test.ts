@@ -328,7 +328,7 @@ describe('mediashelf seed and purge', () => {
 
         const storybook = 'http://localhost:6006';
         const args = ['--data-dir', data.dir, '--cors', storybook];
-        const { code } = await withInProcessServer(args, async (base) => {
+        const { code, out } = await withInProcessServer(args, async (base) => {
           // A Storybook on another port may call the dev server, with its identity headers.
           const preflight = await fetch(`${base}/files`, {
             method: 'OPTIONS',
@@ -358,6 +358,7 @@ describe('mediashelf seed and purge', () => {
           }
         });
         expect(code).toBe(0);
+        expect(out).toContain(`cross-origin: ${storybook}`);
       } finally {
         await data.remove();
       }
