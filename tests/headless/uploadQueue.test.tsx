@@ -152,7 +152,7 @@ describe('useUploadQueue rendering', () => {
     }
     render(<Tray />, { wrapper });
     act(() => screen.getByText('add').click());
-    await waitFor(() => expect(screen.getByText('50/50')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByText('50/50')).toBeTruthy(), { timeout: 15_000 });
     // The tray rendered once for mount and once for the new keys, never for progress.
     expect(listRenders).toBe(2);
     // Each row: first render, then a handful of its own changes (uploading, progress, done).

@@ -40,7 +40,7 @@ function record(adapter: RestAdapter) {
 }
 
 const changed = (ids: string[]): MediaEvent => ({ type: 'media.changed', ids, change: 'created' });
-const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 });
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 5 });
 
 describe('REST adapter realtime: WebSocket', () => {
   it('delivers events to every listener over ONE connection opened with the headers', async () => {

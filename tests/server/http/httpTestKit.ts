@@ -120,7 +120,7 @@ export async function createHttpTestKit(
 }
 
 /** Polls `check` until it returns true (or times out). */
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('waitUntil timed out');

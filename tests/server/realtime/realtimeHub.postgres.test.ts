@@ -222,7 +222,7 @@ describeWithPostgres('createRealtimeHub on PostgreSQL: two instances', () => {
     expect(hub2.connected).toBe(true);
     await terminateBackend(hub2ApplicationName);
     await vi.waitFor(() => expect(hub2.connected).toBe(false));
-    await vi.waitFor(() => expect(hub2.connected).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(hub2.connected).toBe(true), { timeout: 20_000 });
     expect(hubErrors.some((error) => /terminat/i.test(String((error as Error).message)))).toBe(true);
     const file = await uploadOverHttp(server1.url, tenantA, 'after-reconnect.txt');
     await vi.waitFor(() => expect(clientA.changedIds('created')).toContain(file.id));
@@ -235,7 +235,7 @@ describeWithPostgres('createRealtimeHub on PostgreSQL: two instances', () => {
     manual1.emit({ tenantId: tenantA, event: { type: 'media.changed', change: 'restored', ids: [ids[0]!] } });
     await vi.waitFor(() => expect(hub1.connected).toBe(false));
     manual1.emit({ tenantId: tenantA, event: { type: 'media.changed', change: 'restored', ids: [ids[1]!] } });
-    await vi.waitFor(() => expect(hub1.connected).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(hub1.connected).toBe(true), { timeout: 20_000 });
     await vi.waitFor(() => expect(new Set(clientA.changedIds('restored'))).toEqual(new Set(ids)));
   });
 
