@@ -341,7 +341,9 @@ export function runHookSuite(name: string, setup: () => HookSuiteSetup) {
       await waitFor(() => expect(result.current.analytics.data?.totalFiles).toBe(15));
       await waitFor(() => expect(result.current.list.items.length).toBe(15));
       act(() => result.current.bulk.start({ type: 'bulk-delete', ids: ['note-01', 'note-02', 'video-1'] }));
-      await waitFor(() => expect(result.current.bulk.operation?.status).toBe('completed'), { timeout: 15_000 });
+      await waitFor(() => expect(result.current.bulk.operation?.status).toBe('completed'), {
+        timeout: 15_000,
+      });
       expect(result.current.bulk.operation!.succeeded.sort()).toEqual(['note-01', 'note-02']);
       expect(result.current.bulk.operation!.failed.map((failure) => failure.code)).toEqual(['MEDIA_IN_USE']);
       await waitFor(() => expect(result.current.list.ids).not.toContain('note-01'));
