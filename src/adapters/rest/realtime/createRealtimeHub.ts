@@ -52,9 +52,9 @@ export interface RealtimeHub {
  * Creates the realtime hub: ONE connection opened lazily for the first listener and closed after
  * the last; preference order with fallback on failure to open; reconnects with exponential
  * backoff and jitter; while it polls for want of a transport, it keeps retrying them with the
- * same backoff and stops polling when one opens; after every (re)connection it re-fetches each operation not yet final and
- * emits what changed, so a dropped connection loses no progress and the final state always
- * arrives.
+ * same backoff and stops polling when one opens; after every (re)connection it re-fetches each
+ * operation not yet final and emits what changed, so a dropped connection loses no progress and
+ * the final state always arrives.
  */
 export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
   const { tracker } = options;
