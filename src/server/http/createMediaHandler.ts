@@ -97,10 +97,11 @@ export function createMediaHandler(options: MediaHandlerOptions): MediaRequestHa
         return errorReply(new MediaError('UNAUTHENTICATED', 'Authentication required'));
       }
       if (match.kind === 'wrong-method') {
-        const allow = withHead(match.allow).join(', ');
+        const allowed = withHead(match.allow);
+        const allow = allowed.join(', ');
         return errorReply(
           new MediaError('METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allow}`, {
-            details: { allow: match.allow },
+            details: { allow: allowed },
           }),
           { Allow: allow },
         );

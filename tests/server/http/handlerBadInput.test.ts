@@ -42,7 +42,9 @@ describe('createMediaHandler: routing', () => {
   it('answers 405 METHOD_NOT_ALLOWED with an Allow header for a known route', async () => {
     const response = await kit.call('PUT', `/files/${UNKNOWN_ID}`);
     expect(response.headers.get('allow')).toBe('GET, HEAD, PATCH, DELETE');
-    expect(await errorOf(response)).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    expect(error.body.error.details).toEqual({ allow: ['GET', 'HEAD', 'PATCH', 'DELETE'] });
     const list = await kit.call('DELETE', '/files');
     expect(list.headers.get('allow')).toBe('GET, HEAD, POST');
     expect(list.status).toBe(405);
