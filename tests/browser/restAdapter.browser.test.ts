@@ -31,6 +31,7 @@ describeWithChromium('REST adapter in Chromium, cross-origin', () => {
   let browser: Browser;
   const strictRequests: string[] = [];
   let tenantCount = 0;
+  let slowUploadsHandled = 0;
 
   beforeAll(async () => {
     page = await servePage('adapters');
@@ -45,8 +46,13 @@ describeWithChromium('REST adapter in Chromium, cross-origin', () => {
     api = await createNodeServer({
       // Uploads named slow-* wait before the handler reads them, so a test can abort one in flight.
       handler: async (request) => {
-        if (request.headers.get('x-file-name')?.startsWith('slow')) await sleep(400);
-        return handler(request);
+        if (!request.headers.get('x-file-name')?.startsWith('slow')) return handler(request);
+        await sleep(1000);
+        try {
+          return await handler(request);
+        } finally {
+          slowUploadsHandled++;
+        }
       },
       websocket: { service, authenticate },
     });
@@ -159,7 +165,7 @@ describeWithChromium('REST adapter in Chromium, cross-origin', () => {
     }, apiBase());
     expect(outcome).toBe('ABORTED');
     // The server gives up on the body when the browser drops the connection.
-    await sleep(1500);
+    await waitUntil(() => slowUploadsHandled === 1, 30_000);
     expect((await service.listMedia(caller, {})).items).toEqual([]);
     expect(storage.keys().length).toBe(keysBefore);
     await context.close();
