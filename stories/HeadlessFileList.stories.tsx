@@ -18,6 +18,7 @@ import {
   useUploadQueueSummary,
 } from 'mediashelf/headless';
 import { useState } from 'react';
+import { userEvent, within } from 'storybook/test';
 import { bulkAdapter, emptyAdapter, failingAdapter, populatedAdapter, slowAdapter } from './fixtures';
 
 function FileList() {
@@ -205,7 +206,10 @@ export const ErrorState: Story = { name: 'Error', args: { fixture: failingAdapte
 /** Selects every loaded file and starts a bulk delete; the bar follows `useOperation`. */
 export const BulkDelete: Story = {
   args: { fixture: bulkAdapter },
-  play: async ({ canvas, userEvent }) => {
+  // `within(canvasElement)` rather than the context's `canvas`: portable stories (the browser
+  // tests run them) get no `canvas` from Storybook's preview annotations.
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     await canvas.findAllByRole('checkbox');
     await userEvent.click(canvas.getByRole('button', { name: 'Select all' }));
     await userEvent.click(canvas.getByRole('button', { name: /selected\)$/ }));

@@ -86,6 +86,8 @@ export async function bundlePage(options: BundleOptions): Promise<BundledPage> {
       emptyOutDir: true,
       target: 'esnext',
       minify: mode === 'production',
+      // Test pages are single bundles by design (Storybook's runtime alone is large).
+      chunkSizeWarningLimit: 10_000,
       rolldownOptions: {
         input: join(options.root, html),
         // React Query's "use client" directives mean nothing in a client-only bundle.
