@@ -18,12 +18,12 @@ describeWithChromium('stories in Chromium', () => {
     await served?.close();
   });
 
-  async function openStory(name: string): Promise<Page> {
+  async function openStory(name: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
     const tab = await browser.newPage();
     tab.setDefaultTimeout(15_000);
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(`${served.url}#${name}`);
+    await tab.goto(`${served.url}?theme=${theme}#${name}`);
     await tab.evaluate(() => window.storyDone);
     expect(errors).toEqual([]);
     return tab;
@@ -40,6 +40,14 @@ describeWithChromium('stories in Chromium', () => {
     await tab.getByRole('checkbox').first().waitFor();
     expect(await tab.getByRole('checkbox').count()).toBeGreaterThan(10);
     expect(await tab.getByText(/Used in \d+ place/).count()).toBeGreaterThan(0);
+    await expectAccessible(tab);
+    await tab.close();
+  });
+
+  it('Populated in the dark theme: the same, with enough contrast', async () => {
+    const tab = await openStory('Populated', 'dark');
+    expect(await tab.locator('.mediashelf[data-theme="dark"]').count()).toBe(1);
+    await tab.getByRole('checkbox').first().waitFor();
     await expectAccessible(tab);
     await tab.close();
   });

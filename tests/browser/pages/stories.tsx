@@ -5,8 +5,10 @@ import axe from 'axe-core';
 import preview from '../../../.storybook/preview';
 import * as fileList from '../../../stories/HeadlessFileList.stories';
 
-// The same decorators (theme wrapper, styles.css) as in Storybook.
-setProjectAnnotations(preview);
+// The same decorators (theme wrapper, styles.css) as in Storybook; `?theme=dark` picks the
+// toolbar's other theme.
+const theme = new URLSearchParams(location.search).get('theme') ?? 'light';
+setProjectAnnotations([preview, { initialGlobals: { theme } }]);
 const stories: Record<string, { run(context?: { canvasElement?: HTMLElement }): Promise<void> }> =
   composeStories(fileList);
 
