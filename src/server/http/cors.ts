@@ -46,7 +46,16 @@ export function resolveCorsPolicy(options: MediaCorsOptions): CorsPolicy {
   let allowedOrigin: (origin: string | null) => string | null;
   let variesByOrigin = true;
   if (typeof origin === 'function') {
-    allowedOrigin = (value) => (value !== null && origin(value) ? value : null);
+    allowedOrigin = (value) => {
+      if (value === null) return null;
+      try {
+        return origin(value) ? value : null;
+      } catch (error) {
+        // A failing predicate denies (never a 500 for every cross-origin request) and is reported.
+        console.error('[mediashelf] cors.origin threw; the origin is refused', error);
+        return null;
+      }
+    };
   } else {
     const list = typeof origin === 'string' ? [origin] : [...(origin ?? [])];
     if (list.length === 0 || list.some((entry) => typeof entry !== 'string' || entry === '')) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMediaHandler, type MediaCorsOptions } from '../../../src/server/http';
 import type { MediaService } from '../../../src/server/service/MediaService';
 import { authenticateFromHeader, createHttpTestKit, type HttpTestKit, requestFor } from './httpTestKit';
@@ -123,6 +123,27 @@ describe('createMediaHandler: CORS', () => {
     expect(allowed.headers.get('access-control-max-age')).toBe('60');
     const refused = await predicate(requestFor('GET', '/files', { tenant, headers: { origin: EVIL } }));
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses the origin, and answers normally, when the origin predicate throws', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handler = handlerWith({
+      origin: () => {
+        throw new Error('lookup failed');
+      },
+    });
+    const response = await handler(requestFor('GET', '/files', { tenant, headers: { origin: APP } }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const preflightResponse = await handler(
+      requestFor('OPTIONS', '/files', {
+        tenant: null,
+        headers: { origin: APP, 'access-control-request-method': 'GET' },
+      }),
+    );
+    expect(preflightResponse.status).toBe(403);
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 
   it('rejects settings that could not work when the handler is created', () => {
